@@ -1,0 +1,29 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import tailwindcss from '@tailwindcss/vite';
+import { CSP_DIRECTIVES, SCRIPT_RESOURCES } from './src/lib/security/csp.mjs';
+
+/** The public address of the site, used for canonical URLs, link previews and the sitemap.
+ * Set SITE_URL when deploying; the default is a reserved example domain. */
+const site = process.env.SITE_URL ?? 'https://cuishou.example';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
+  vite: { plugins: [tailwindcss()] },
+  devToolbar: { enabled: false },
+  prefetch: false,
+  // Shiki's inline styles break the hash-based CSP, and the site shows no code.
+  markdown: { syntaxHighlight: false },
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: CSP_DIRECTIVES,
+      scriptDirective: { resources: SCRIPT_RESOURCES },
+    },
+  },
+});
