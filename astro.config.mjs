@@ -12,6 +12,8 @@ const site = process.env.SITE_URL ?? 'https://cuishou.example';
 export default defineConfig({
   site,
   trailingSlash: 'always',
+  // Separate caches let several builds run side by side (tests build fixture copies).
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
   integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
   vite: { plugins: [tailwindcss()] },

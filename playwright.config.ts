@@ -22,7 +22,7 @@ export default defineConfig({
   projects: [{ name: 'chromium' }],
   webServer: {
     command: 'node scripts/serve.mjs',
-    env: { PORT: String(PORT) },
+    env: { ...(process.env as Record<string, string>), PORT: String(PORT) },
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
   },
