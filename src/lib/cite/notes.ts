@@ -9,6 +9,8 @@ export interface NoteIndex {
   notes: NumberedNote[];
   /** Note number for a citation; the same article cited twice shares one note. */
   numberOf(ref: CitationRef): number | undefined;
+  /** How many markers of each note have been rendered so far (keeps marker ids unique). */
+  seen: Record<number, number>;
 }
 
 /** Numbers the notes of one page in order of first citation. */
@@ -21,5 +23,6 @@ export function numberNotes(refs: readonly CitationRef[]): NoteIndex {
   return {
     notes: [...byKey.values()],
     numberOf: (ref) => byKey.get(citationKey(ref))?.n,
+    seen: {},
   };
 }
