@@ -3,9 +3,10 @@
  * glue: the decisions themselves live in src/lib/ (pure, unit-tested).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildRegistry, indexUsage, resolveAll, type CitationUse, type Registry } from '../lib/cite/registry';
+import { buildRegistry, indexUsage, resolveAll, type CitationUse, type Registry, type ResolvedCitation } from '../lib/cite/registry';
 import { extractCitations, type CitationRef } from '../lib/cite/references';
-import type { LinkTargets } from '../lib/links';
+import { resolveNextStep, type LinkTargets, type ResolvedLink } from '../lib/links';
+import { buildRuleTable, type RuleTable, type Verdict } from '../lib/checker/evaluate';
 
 export type Chapter = CollectionEntry<'chapters'>;
 export type Law = CollectionEntry<'laws'>;
@@ -139,4 +140,77 @@ export function siteData(): Promise<SiteData> {
   if (import.meta.env.DEV) return load();
   cache ??= load();
   return cache;
+}
+
+/** One checker rule with its citations and next steps resolved against the registry and the site. */
+export interface CheckerRule {
+  roles: string[];
+  verdict: Verdict;
+  headline: string;
+  why: string;
+  limits: string[];
+  say?: string | undefined;
+  /** As written in the rule file, in order (for note numbering). */
+  cites: CitationRef[];
+  resolvedCites: ResolvedCitation[];
+  next: ResolvedLink[];
+  /** The rule file, for error messages. */
+  source: string;
+}
+
+export interface CheckerData {
+  roles: { id: string; label: string; hint: string }[];
+  /** In form order. */
+  actions: { id: string; label: string; group: string }[];
+  /** role/action (pairKey) → rule; complete for every pair. */
+  table: RuleTable<CheckerRule>;
+}
+
+let checkerCache: Promise<CheckerData> | undefined;
+
+async function loadChecker(): Promise<CheckerData> {
+  const data = await siteData();
+  const problems: string[] = [];
+  const files = data.rules.map((file) => {
+    const source = sourceOf(file, 'content/checker/rules');
+    const rules = file.data.rules.map((rule): CheckerRule => {
+      let resolvedCites: ResolvedCitation[] = [];
+      try {
+        resolvedCites = resolveAll(data.registry, rule.cites, source);
+      } catch (e) {
+        problems.push((e as Error).message);
+      }
+      const next: ResolvedLink[] = [];
+      for (const ref of rule.next) {
+        try {
+          next.push(resolveNextStep(data.targets, ref, source));
+        } catch (e) {
+          problems.push((e as Error).message);
+        }
+      }
+      return { ...rule, resolvedCites, next, source };
+    });
+    return { action: file.data.action, rules, source };
+  });
+  const roleIds = data.roles.map((r) => r.id);
+  const actionIds = data.actions.map((a) => a.id);
+  let table: RuleTable<CheckerRule> | undefined;
+  try {
+    table = buildRuleTable(files, roleIds, actionIds);
+  } catch (e) {
+    problems.push((e as Error).message);
+  }
+  if (problems.length || !table) throw new Error(`检查器数据有误：\n${[...new Set(problems)].join('\n')}`);
+  return {
+    roles: data.roles.map((r) => ({ id: r.id, label: r.data.label, hint: r.data.hint })),
+    actions: data.actions.map((a) => ({ id: a.id, label: a.data.label, group: a.data.group })),
+    table,
+  };
+}
+
+/** The checker's complete, resolved rule table; a missing pair or unknown reference fails the build naming the file. */
+export function checkerData(): Promise<CheckerData> {
+  if (import.meta.env.DEV) return loadChecker();
+  checkerCache ??= loadChecker();
+  return checkerCache;
 }

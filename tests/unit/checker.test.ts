@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_QUERY_LENGTH, parseState, serializeState } from '../../src/lib/checker/state';
+import { COMPLAINT_LETTER_PATH, MAX_QUERY_LENGTH, complaintDraftHref, parseState, serializeState } from '../../src/lib/checker/state';
 import { buildRuleTable, evaluate, summarise, type RuleLike } from '../../src/lib/checker/evaluate';
+import { buildRoleData, isSiteHref, readRoleData, verdictHref, type ResolvedVerdict } from '../../src/lib/checker/data';
+import { paragraphs, searchAudience, verdictTitle } from '../../src/lib/checker/pages';
 
 const vocab = {
   roles: ['borrower', 'emergency-contact', 'guarantor'],
@@ -137,5 +139,112 @@ describe('evaluate', () => {
     expect(summarise(e, 2)).toBe('你勾选了 2 项，其中 1 项不被允许，1 项可以。');
     expect(summarise(evaluate(table, 'borrower', [], vocab.actions), 0)).toBe('还没有勾选任何做法。');
     expect(summarise(evaluate(table, 'borrower', ['threaten-violence'], vocab.actions), 1)).toMatch(/110/);
+  });
+});
+
+describe('complaintDraftHref', () => {
+  const table = buildRuleTable(files, vocab.roles, vocab.actions);
+
+  it('passes only prohibited and criminal actions, in canonical order', () => {
+    const e = evaluate(table, 'emergency-contact', ['threaten-violence', 'ask-whereabouts', 'night-calls', 'demand-repayment'], vocab.actions);
+    expect(complaintDraftHref('emergency-contact', e.results, vocab)).toBe(
+      `${COMPLAINT_LETTER_PATH}?role=emergency-contact&did=demand-repayment,night-calls,threaten-violence`,
+    );
+  });
+
+  it('offers no draft when nothing selected is forbidden', () => {
+    const e = evaluate(table, 'borrower', ['ask-whereabouts', 'demand-repayment'], vocab.actions);
+    expect(complaintDraftHref('borrower', e.results, vocab)).toBeUndefined();
+    expect(complaintDraftHref('borrower', [], vocab)).toBeUndefined();
+  });
+
+  it('never passes an id the vocabulary does not know', () => {
+    const forged = [{ action: '<script>', rule: { verdict: 'criminal' } }];
+    expect(complaintDraftHref('borrower', forged, vocab)).toBeUndefined();
+  });
+});
+
+const resolved = (verdict: ResolvedVerdict['verdict'], extra: Partial<ResolvedVerdict> = {}): ResolvedVerdict => ({
+  verdict,
+  headline: `${verdict} headline`,
+  why: '第一句。第二句。',
+  limits: [],
+  cites: [{ text: '民法典 第465条', href: '/laws/civil-code/#art-465' }],
+  next: [{ text: '紧急联系人', href: '/emergency-contacts/' }],
+  ...extra,
+});
+
+describe('buildRoleData', () => {
+  const actions = [
+    { id: 'ask-whereabouts', label: '问借款人在哪', group: 'who' },
+    { id: 'night-calls', label: '夜里来电', group: 'when' },
+  ];
+  const data = buildRoleData({ id: 'spouse', label: '配偶' }, actions, (a) =>
+    a === 'night-calls' ? resolved('prohibited', { say: '请白天联系。' }) : resolved('conditional', { limits: ['只问一次'] }),
+  );
+
+  it('gives every action its verdict and the address of its page', () => {
+    expect(data.role).toBe('spouse');
+    expect(data.actions.map((a) => a.id)).toEqual(['ask-whereabouts', 'night-calls']);
+    expect(data.verdicts['night-calls']).toMatchObject({ verdict: 'prohibited', say: '请白天联系。', href: '/checker/spouse/night-calls/' });
+    expect(data.verdicts['ask-whereabouts']).toMatchObject({ verdict: 'conditional', limits: ['只问一次'] });
+    expect('say' in data.verdicts['ask-whereabouts']!).toBe(false);
+  });
+
+  it('survives a JSON round trip and reads back unchanged', () => {
+    const back = readRoleData(JSON.parse(JSON.stringify(data)), 'spouse');
+    expect(back?.verdicts).toEqual(JSON.parse(JSON.stringify(data.verdicts)));
+    expect(back?.actions).toEqual(data.actions);
+  });
+});
+
+describe('readRoleData', () => {
+  const good = buildRoleData({ id: 'borrower', label: '借款人本人' }, [{ id: 'insult', label: '辱骂', group: 'words' }], () => resolved('prohibited'));
+
+  it('rejects a file for another role or of the wrong shape', () => {
+    expect(readRoleData(good, 'spouse')).toBeUndefined();
+    for (const junk of [null, 3, 'x', [], { role: 'borrower' }]) expect(readRoleData(junk, 'borrower')).toBeUndefined();
+  });
+
+  it('drops unknown verdicts and foreign or scripted links', () => {
+    const bad = JSON.parse(JSON.stringify(good));
+    bad.verdicts.insult.cites.push({ text: 'x', href: 'javascript:alert(1)' }, { text: 'y', href: '//evil.example/' }, { text: 'z', href: 'https://evil.example/' });
+    bad.verdicts.other = { ...bad.verdicts.insult, verdict: 'maybe' };
+    bad.verdicts.third = { ...bad.verdicts.insult, href: 'javascript:void 0' };
+    const r = readRoleData(bad, 'borrower')!;
+    expect(Object.keys(r.verdicts)).toEqual(['insult']);
+    expect(r.verdicts.insult!.cites).toEqual(good.verdicts.insult!.cites);
+  });
+
+  it('never throws, whatever the JSON (property)', () => {
+    fc.assert(fc.property(fc.jsonValue(), (j) => void readRoleData(j, 'borrower')));
+    fc.assert(fc.property(fc.anything(), (j) => void readRoleData({ role: 'borrower', roleLabel: 'x', verdicts: { a: j }, actions: [j] }, 'borrower')));
+  });
+});
+
+describe('isSiteHref', () => {
+  it('accepts paths on this site only', () => {
+    for (const ok of ['/laws/pipl/#art-47', '/help/#nfra-12378', '/']) expect(isSiteHref(ok)).toBe(true);
+    for (const no of ['javascript:alert(1)', '//evil.example/', '/\\evil.example', 'https://x.example/', 'laws/', '', 5, undefined]) {
+      expect(isSiteHref(no)).toBe(false);
+    }
+  });
+});
+
+describe('verdict page words', () => {
+  it('splits a rule text into short paragraphs at sentence ends only', () => {
+    expect(paragraphs('第一句，还没完。 第二句！\n第三句')).toEqual(['第一句，还没完。', '第二句！', '第三句']);
+    expect(paragraphs('不要拆开 inside a sentence，对吧。')).toEqual(['不要拆开 inside a sentence，对吧。']);
+    expect(paragraphs('  ')).toEqual([]);
+  });
+
+  it('files the borrower under 借款人 and everyone else under 紧急联系人 for search', () => {
+    expect(searchAudience('borrower')).toBe('借款人');
+    for (const r of ['emergency-contact', 'guarantor', 'spouse', 'relative-or-friend', 'employer-colleague']) expect(searchAudience(r)).toBe('紧急联系人');
+  });
+
+  it('asks the question a reader would', () => {
+    expect(verdictTitle('配偶', '辱骂')).toBe('催收员辱骂，可以吗？（配偶）');
+    expect(verdictHref('spouse', 'insult')).toBe('/checker/spouse/insult/');
   });
 });

@@ -64,3 +64,20 @@ export function serializeState(state: CheckerState, vocab: Vocabulary): string {
   if (did.length) parts.push(`did=${did.map(encodeURIComponent).join(',')}`);
   return parts.length ? `?${parts.join('&')}` : '';
 }
+
+/** The complaint letter reads ?role=…&did=… (see the letters pages). */
+export const COMPLAINT_LETTER_PATH = '/letters/complaint-to-lender/';
+
+/**
+ * Link to a complaint draft carrying only what is not allowed (prohibited or criminal): asking the
+ * lender to stop something it may lawfully do would weaken the letter. Undefined when nothing qualifies.
+ */
+export function complaintDraftHref(
+  role: string,
+  results: readonly { action: string; rule: { verdict: string } }[],
+  vocab: Vocabulary,
+): string | undefined {
+  const did = results.filter((r) => r.rule.verdict === 'prohibited' || r.rule.verdict === 'criminal').map((r) => r.action);
+  const query = serializeState({ role, did }, vocab);
+  return did.length && query.includes('did=') ? `${COMPLAINT_LETTER_PATH}${query}` : undefined;
+}
