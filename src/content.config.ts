@@ -229,7 +229,20 @@ const letters = defineCollection({
   }),
 });
 
-/** Synonyms readers type, kept as data and indexed as page metadata (see the search issue). */
+/** Words readers type and the site's words for them; search also runs in the site's words (src/lib/search/synonyms.ts). */
+const searchSynonyms = defineCollection({
+  loader: file('content/search/synonyms.yaml'),
+  schema: z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    /** First the word the site uses, then what readers type instead. */
+    terms: z.array(nonEmpty).min(2),
+    /** Longer words containing a term that mean something else (借款人 contains 借款). */
+    keep: z.array(nonEmpty).default([]),
+    /** true: the other terms are misspellings, corrected in a query before anything else. */
+    typo: z.boolean().default(false),
+  }),
+});
+
 export const collections = {
   chapters,
   laws,
@@ -238,4 +251,5 @@ export const collections = {
   checkerActions,
   checkerRules,
   letters,
+  searchSynonyms,
 };
