@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { CSP_DIRECTIVES, SCRIPT_RESOURCES } from './src/lib/security/csp.mjs';
 import securityHeaders from './src/integrations/security-headers.mjs';
+import ogImages from './src/integrations/og-images';
 
 /** The public address of the site, used for canonical URLs, link previews and the sitemap.
  * Set SITE_URL when deploying; the default is a reserved example domain. */
@@ -16,7 +17,7 @@ export default defineConfig({
   // Separate caches let several builds run side by side (tests build fixture copies).
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), securityHeaders()],
+  integrations: [ogImages(), mdx(), sitemap({ filter: (page) => !page.includes('/404') }), securityHeaders()],
   vite: { plugins: [tailwindcss()] },
   devToolbar: { enabled: false },
   prefetch: false,

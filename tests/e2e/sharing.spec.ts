@@ -3,7 +3,11 @@
  * share sheet, QR code), heading anchors, print, 大字 and 朗读.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
 import { guardPage } from './support/guard';
+import { ogSpecsFromFiles } from '../../src/lib/og/early';
+import { cacheFile } from '../../src/lib/og/render';
+import { SITE_TAGLINE } from '../../src/lib/site';
 
 const CHAPTER = '/history/';
 const LETTER = '/letters/stop-contact/';
@@ -28,6 +32,21 @@ async function jsonLd(page: Page): Promise<{ '@type': string; [k: string]: unkno
 }
 
 test.describe('link previews and structured data', () => {
+  test('the images drawn early, from the raw content files, are the ones the build ships', async ({ request }) => {
+    // The early start (src/integrations/og-images.ts) only saves time if it draws exactly what Astro's
+    // validated content asks for; otherwise the build quietly draws everything a second time.
+    const specs = ogSpecsFromFiles(process.cwd(), SITE_TAGLINE);
+    expect(specs, 'content files readable without Astro').toBeDefined();
+    for (const spec of specs!) {
+      const res = await request.get(`/og/${spec.name}.png`);
+      expect(res.status(), spec.name).toBe(200);
+      const file = cacheFile(spec);
+      expect(existsSync(file), `${spec.name}: no early drawing (${file})`).toBe(true);
+      const drawnEarly = readFileSync(file);
+      expect((await res.body()).equals(drawnEarly), `/og/${spec.name}.png is the early drawing`).toBe(true);
+    }
+  });
+
   for (const [path, own] of [
     [CHAPTER, 'history'],
     [LETTER, 'letters-stop-contact'],

@@ -1,15 +1,15 @@
 /**
  * Draws link-preview PNGs at build time: satori lays out the element tree with Noto Sans SC read
  * from @fontsource's .woff slices (only those holding characters the images use), resvg turns the
- * SVG into a PNG. Finished images are kept in node_modules/.cache/og (or $OG_CACHE_DIR) under a
- * hash of their content, so a rebuild only draws what changed.
+ * SVG into a PNG. Both run on a worker thread (draw-worker.mjs), so a cold build draws the images on
+ * a second core while Astro syncs, bundles and renders the pages. Finished images are kept in node_modules/.cache/og (or
+ * $OG_CACHE_DIR) under a hash of their content, so a rebuild only draws what changed.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import satori from 'satori';
-import { renderAsync } from '@resvg/resvg-js';
+import { Worker } from 'node:worker_threads';
 import { parseFontFaces, selectSlices } from './fonts';
 import { ogCacheKey } from './cache';
 import { OG_HEIGHT, OG_WIDTH, TEMPLATE_VERSION, ogTree, textOf } from './template';
@@ -18,8 +18,8 @@ import type { OgSpec } from './specs';
 const FONT_PACKAGE = '@fontsource/noto-sans-sc';
 /** One bold weight for everything: fewer slices to read, and bold stays legible in thumbnails. */
 const FONT_WEIGHT = 700;
-/** Images rasterised at once on libuv's thread pool while satori lays out the next one. */
-const IN_FLIGHT = 4;
+/** Loaded by path, outside Vite's bundle (which is why it is plain JavaScript). */
+const WORKER_FILE = 'src/lib/og/draw-worker.mjs';
 
 interface FontPackage {
   dir: string;
@@ -37,110 +37,146 @@ export function cacheDir(): string {
   return process.env.OG_CACHE_DIR ?? join(process.cwd(), 'node_modules/.cache/og');
 }
 
+/** Where the finished image of `spec` is kept: named by everything that changes the picture. */
+export function cacheFile(spec: OgSpec, fontVersion = fontPackage().version): string {
+  return join(cacheDir(), `${ogCacheKey(spec, TEMPLATE_VERSION, fontVersion)}.png`);
+}
+
 /**
- * Reads the slices that hold `text`. Each slice becomes its own family; listing them all as one
- * fallback chain lets satori pick, per character, the slice that has it (one shared family name
- * would draw empty boxes).
+ * The slices that hold `text`. Each slice becomes its own family; listing them all as one fallback
+ * chain lets satori pick, per character, the slice that has it (one shared family name would draw
+ * empty boxes).
  */
-async function loadFonts(pkg: FontPackage, text: string) {
+function fontSlices(pkg: FontPackage, text: string) {
   const all = parseFontFaces(readFileSync(join(pkg.dir, `${FONT_WEIGHT}.css`), 'utf8'));
   const { slices, missing } = selectSlices(all, text);
   if (missing.length) throw new Error(`预览图：字体 ${FONT_PACKAGE} 里没有这些字符：${missing.join(' ')}`);
-  const fonts = await Promise.all(
-    slices.map(async (s, i) => ({
-      name: `og${i}`,
-      data: await readFile(join(pkg.dir, 'files', s.file)),
-      weight: FONT_WEIGHT as 700,
-      style: 'normal' as const,
-    })),
-  );
+  const fonts = slices.map((s, i) => ({ name: `og${i}`, file: join(pkg.dir, 'files', s.file), weight: FONT_WEIGHT }));
   return { fonts, family: fonts.map((f) => f.name).join(', ') };
 }
 
-async function writeCache(file: string, png: Buffer) {
-  await mkdir(dirname(file), { recursive: true });
-  // Write then rename, so a build running alongside never reads a half-written file.
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, png);
-  await rename(tmp, file);
+/**
+ * Images being produced in this process, by cache file. Shared through globalThis because the early
+ * start (src/integrations/og-images.ts, loaded with the Astro config) and the page bundle (site.ts)
+ * are separate copies of this module: the pages pick up what the early start began.
+ */
+const SHARED = Symbol.for('cuishou.og.drawings');
+function drawings(): Map<string, Promise<Buffer>> {
+  const g = globalThis as { [SHARED]?: Map<string, Promise<Buffer>> };
+  return (g[SHARED] ??= new Map());
+}
+
+/** One worker thread drawing images in the order asked; it ends itself when nothing is left to do. */
+class Drawer {
+  #worker: Worker | undefined;
+  #waiting = new Map<number, { resolve: (b: Buffer) => void; reject: (e: unknown) => void }>();
+  #nextId = 0;
+  #open = 0;
+  #drawn = 0;
+  #started = 0;
+
+  constructor(readonly fonts: ReturnType<typeof fontSlices>) {}
+
+  /** Keeps the worker for one more image until the returned function is called. */
+  hold(): () => void {
+    this.#open++;
+    return () => {
+      if (--this.#open === 0 && this.#worker) {
+        void this.#worker.terminate();
+        this.#worker = undefined;
+        console.info(`[og] drew ${this.#drawn} link-preview images (${this.fonts.fonts.length} font slices) in ${Math.round(performance.now() - this.#started)} ms`);
+      }
+    };
+  }
+
+  draw(file: string, tree: unknown): Promise<Buffer> {
+    const worker = this.#start();
+    const id = this.#nextId++;
+    this.#drawn++;
+    return new Promise<Buffer>((resolve, reject) => {
+      this.#waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, file, tree });
+    });
+  }
+
+  #start(): Worker {
+    if (this.#worker) return this.#worker;
+    this.#started = performance.now();
+    const worker = new Worker(join(process.cwd(), WORKER_FILE), {
+      workerData: { fonts: this.fonts.fonts, width: OG_WIDTH, height: OG_HEIGHT },
+    });
+    worker.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
+      const job = this.#waiting.get(id);
+      this.#waiting.delete(id);
+      if (png) job?.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+      else job?.reject(new Error(error));
+    });
+    worker.on('error', (e) => {
+      for (const job of this.#waiting.values()) job.reject(e);
+      this.#waiting.clear();
+    });
+    this.#worker = worker;
+    return worker;
+  }
 }
 
 /**
- * Starts producing every image and returns a promise per image name. Cached images are read back;
- * the rest share one font set (parsed once by satori) and are laid out one after another, each
- * rasterised on another thread while the next is laid out. Pages that look the same share a drawing.
+ * Starts producing every image and returns a promise per image name. An image already on its way in
+ * this process is shared; a cached one is read back; the rest go to one worker thread, which parses
+ * the fonts once and draws them one after another. Pages whose images look the same (same cache
+ * file) share one drawing.
  */
 export function renderAll(specs: readonly OgSpec[], siteName: string): Map<string, Promise<Buffer>> {
   const pkg = fontPackage();
-  const jobs = specs.map((spec) => ({ spec, file: join(cacheDir(), `${ogCacheKey(spec, TEMPLATE_VERSION, pkg.version)}.png`) }));
+  const shared = drawings();
   const results = new Map<string, Promise<Buffer>>();
-  const settle = new Map<string, { resolve: (b: Buffer) => void; reject: (e: unknown) => void }>();
-  for (const { spec } of jobs) {
-    results.set(
-      spec.name,
-      new Promise<Buffer>((resolve, reject) => settle.set(spec.name, { resolve, reject })),
-    );
-    // A failure is reported by the page that asks for the image; avoid an unhandled rejection before.
-    results.get(spec.name)!.catch(() => {});
+  /** Images this call has to produce itself: cache file → the first spec that shows it. */
+  const fresh = new Map<string, OgSpec>();
+  for (const spec of specs) {
+    const file = cacheFile(spec, pkg.version);
+    if (!shared.has(file) && !fresh.has(file)) fresh.set(file, spec);
   }
-
-  void (async () => {
-    const missing: typeof jobs = [];
-    await Promise.all(
-      jobs.map(async (job) => {
-        try {
-          settle.get(job.spec.name)!.resolve(await readFile(job.file));
-        } catch {
-          missing.push(job);
-        }
-      }),
-    );
-    if (!missing.length) return;
-    const started = performance.now();
-    let fonts: Awaited<ReturnType<typeof loadFonts>>;
-    try {
-      fonts = await loadFonts(pkg, missing.map((j) => textOf(j.spec, siteName)).join(''));
-    } catch (e) {
-      for (const j of missing) settle.get(j.spec.name)!.reject(e);
-      return;
-    }
-    const running = new Set<Promise<void>>();
-    /** Cache file → the PNG being drawn for it: pages whose images look the same share one drawing. */
-    const drawn = new Map<string, Promise<Buffer>>();
-    for (const job of missing) {
-      const done = settle.get(job.spec.name)!;
-      const same = drawn.get(job.file);
-      if (same) {
-        same.then(done.resolve, done.reject);
-        continue;
-      }
+  let drawer: Drawer | undefined;
+  for (const [file, spec] of fresh) {
+    const png = (async () => {
       try {
-        const svg = await satori(ogTree(job.spec, siteName, fonts.family) as never, {
-          width: OG_WIDTH,
-          height: OG_HEIGHT,
-          fonts: fonts.fonts,
-        });
-        // satori has already turned the text into paths, so resvg needs no fonts; scanning the system's
-        // fonts on every image would cost more than drawing it.
-        const png = renderAsync(svg, { fitTo: { mode: 'width', value: OG_WIDTH }, font: { loadSystemFonts: false } }).then(async (img) => {
-          const bytes = img.asPng();
-          await writeCache(job.file, bytes);
-          return bytes;
-        });
-        drawn.set(job.file, png);
-        png.then(done.resolve, done.reject);
-        const p: Promise<void> = png.then(
-          () => void running.delete(p),
-          () => void running.delete(p),
-        );
-        running.add(p);
-        if (running.size >= IN_FLIGHT) await Promise.race(running);
-      } catch (e) {
-        done.reject(e);
+        return await readFile(file);
+      } catch {
+        // Fonts for every new image at once: one worker, one font set.
+        drawer ??= new Drawer(fontSlices(pkg, [...fresh.values()].map((s) => textOf(s, siteName)).join('')));
+        const done = drawer.hold();
+        try {
+          return await drawer.draw(file, ogTree(spec, siteName, drawer.fonts.family));
+        } catch (e) {
+          throw new Error(`预览图（${spec.title}）画不出来：${e instanceof Error ? e.message : String(e)}`);
+        } finally {
+          done();
+        }
       }
-    }
-    await Promise.all(running);
-    console.info(`[og] drew ${drawn.size} link-preview images (${jobs.length - missing.length} from cache, ${fonts.fonts.length} font slices) in ${Math.round(performance.now() - started)} ms`);
-  })();
+    })();
+    // A failure is reported by the page that asks for the image; avoid an unhandled rejection before.
+    png.catch(() => {});
+    shared.set(file, png);
+  }
+  for (const spec of specs) {
+    const file = cacheFile(spec, pkg.version);
+    results.set(spec.name, shared.get(file)!);
+  }
   return results;
+}
+
+const PLAN = Symbol.for('cuishou.og.plan');
+type Plan = Map<string, Promise<Buffer>>;
+
+/**
+ * Records the images a build ships (page name → PNG, drawing started). Called from the page bundle
+ * (site.ts), which knows the validated content; read at the end of the build by the integration
+ * (src/integrations/og-images.ts), which writes them to dist/og/ without a route per image.
+ */
+export function planImages(specs: readonly OgSpec[], siteName: string): void {
+  (globalThis as { [PLAN]?: Plan })[PLAN] = renderAll(specs, siteName);
+}
+
+export function plannedImages(): Plan | undefined {
+  return (globalThis as { [PLAN]?: Plan })[PLAN];
 }

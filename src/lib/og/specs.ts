@@ -3,7 +3,7 @@
  * found from its URL alone (/checker/spouse/insult/ → /og/checker-spouse-insult.png), so page
  * templates written by anyone get the right og:image from Base.astro without passing it.
  */
-import { VERDICT_LABELS, type Verdict } from '../checker/evaluate';
+import { VERDICT_LABELS, buildRuleTable, pairKey, type Verdict } from '../checker/evaluate';
 
 export interface OgSpec {
   /** File name without .png; also the route parameter of /og/[name].png. */
@@ -86,4 +86,41 @@ export function verdictKicker(roles: readonly string[], all: boolean): string {
 export function ogImageFor(pathname: string, names: ReadonlySet<string>): string {
   const name = ogNameForPath(pathname);
   return ogImagePath(name !== undefined && names.has(name) ? name : DEFAULT_OG_NAME);
+}
+
+/** The content an image set is drawn from, as plain data (Astro entries or the raw files). */
+export interface OgContent {
+  chapters: readonly { id: string; title: string }[];
+  letters: readonly { id: string; title: string }[];
+  /** In display order: the order of roles in 「如果你是A、B或C」. */
+  roles: readonly { id: string; label: string }[];
+  actions: readonly { id: string; label: string }[];
+  ruleFiles: readonly {
+    action: string;
+    rules: readonly { roles: readonly string[]; verdict: Verdict; headline: string }[];
+    source: string;
+  }[];
+  tagline: string;
+}
+
+/** Every image of the site: one per chapter and letter, one per (role, action) verdict page. */
+export function ogSpecsFromContent(content: OgContent): OgSpec[] {
+  const roleIds = content.roles.map((r) => r.id);
+  const table = buildRuleTable(content.ruleFiles, roleIds, content.actions.map((a) => a.id));
+  const label = new Map(content.roles.map((r) => [r.id, r.label]));
+  const verdicts = content.roles.flatMap((r) =>
+    content.actions.map((a) => {
+      const rule = table.get(pairKey(r.id, a.id))!;
+      return {
+        role: r.id,
+        action: a.id,
+        actionLabel: a.label,
+        verdict: rule.verdict,
+        headline: rule.headline,
+        ruleRoles: roleIds.filter((id) => rule.roles.includes(id)).map((id) => label.get(id)!),
+        allRoles: roleIds.every((id) => rule.roles.includes(id)),
+      };
+    }),
+  );
+  return buildOgSpecs({ chapters: content.chapters, letters: content.letters, verdicts, tagline: content.tagline });
 }
