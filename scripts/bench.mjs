@@ -36,6 +36,7 @@ if (!flag('--no-build')) {
   const bin = (/** @type {string} */ name) => join(root, 'node_modules/.bin', name);
   run(bin('astro'), ['build', '--outDir', dist]);
   run(bin('pagefind'), ['--site', dist]);
+  run(process.execPath, [join(root, 'scripts/pagefind-post.mjs'), '--dist', dist]);
   console.log(`\nbuild (astro + pagefind): ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 if (!existsSync(join(dist, 'index.html'))) {

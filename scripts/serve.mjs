@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Serves the built site (dist/) like a static host would: compressed responses (brotli or gzip),
+// Serves the built site (dist/) like a static host would: compressed responses (brotli or gzip; a
+// precompressed `file.br` next to a file is sent as is, like nginx's brotli_static),
 // the headers from dist/_headers (Netlify/Cloudflare format), directory index pages, a redirect to
 // the trailing-slash URL, and dist/404.html for unknown paths. Used by `npm start` and the tests.
 import { createServer } from 'node:http';
@@ -96,7 +97,11 @@ const server = createServer(async (req, res) => {
     headers['Cache-Control'] ??= url.pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache';
     let out = body;
     const accept = String(req.headers['accept-encoding'] ?? '');
-    if (COMPRESSIBLE.has(ext) && body.length > 256) {
+    const precompressed = /\bbr\b/.test(accept) ? await readFile(`${found.file}.br`).catch(() => undefined) : undefined;
+    if (precompressed) {
+      out = precompressed;
+      headers['Content-Encoding'] = 'br';
+    } else if (COMPRESSIBLE.has(ext) && body.length > 256) {
       if (/\bbr\b/.test(accept)) {
         out = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
         headers['Content-Encoding'] = 'br';

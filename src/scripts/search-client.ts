@@ -3,14 +3,17 @@
  * (src/lib/search/engine.ts) on them. Shared by the header box and the /search/ page, so both rank
  * exactly alike; the evaluation script drives the /search/ page to measure that same pipeline.
  */
-import { loadItems, rankPages, type PagefindApi, type RankedHit, type SearchItem } from '../lib/search/engine';
-import { normalizeQuery } from '../lib/search/normalize';
+import { briefItems, loadItems, rankPages, type PagefindApi, type RankedHit, type SearchItem } from '../lib/search/engine';
+import { isDigest, type Digest } from '../lib/search/digest.mjs';
+import { normalizeQuery, segmentWords } from '../lib/search/normalize';
 import { buildSynonymIndex, type SynonymGroup, type SynonymIndex } from '../lib/search/synonyms';
 import type { PagefindFilters } from '../lib/search/state';
 
 /** Pagefind's bundle is written by `pagefind --site dist` after the Astro build. */
 const PAGEFIND_URL = '/pagefind/pagefind.js';
 const SYNONYMS_URL = '/search/synonyms.json';
+/** Titles and question headings of indexed pages, written after Pagefind (scripts/pagefind-post.mjs). */
+const DIGEST_URL = '/pagefind/pages.json';
 
 interface PagefindModule extends PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
@@ -23,6 +26,11 @@ export interface Searcher {
   rank(raw: string, filters?: PagefindFilters): Promise<RankedHit[]>;
   /** Loads titles, headings and excerpts of ranked pages [from, to). */
   load(ranked: readonly RankedHit[], from: number, to: number): Promise<SearchItem[]>;
+  /**
+   * Titles and matched headings of ranked pages [from, to), without excerpts: from the digest when
+   * it loaded (no page contents downloaded), else the same as load().
+   */
+  brief(ranked: readonly RankedHit[], from: number, to: number): Promise<SearchItem[]>;
   /** Starts fetching the index chunks for a query while the reader is still typing. */
   preload(raw: string): void;
 }
@@ -59,11 +67,23 @@ async function fetchSynonyms(): Promise<SynonymIndex | undefined> {
   }
 }
 
+async function fetchDigest(): Promise<Digest | undefined> {
+  try {
+    const res = await fetch(DIGEST_URL);
+    if (!res.ok) return undefined;
+    const data: unknown = await res.json();
+    return isDigest(data) ? data : undefined;
+  } catch {
+    // Without the digest, instant results load page contents instead: slower, same answers.
+    return undefined;
+  }
+}
+
 let ready: Promise<Searcher> | undefined;
 
 export function loadSearch(): Promise<Searcher> {
   ready ??= (async () => {
-    const [pf, synonyms] = await Promise.all([importPagefind(), fetchSynonyms()]);
+    const [pf, synonyms, digest] = await Promise.all([importPagefind(), fetchSynonyms(), fetchDigest()]);
     const cache = new Map<string, Promise<RankedHit[]>>();
     return {
       rank(raw, filters = {}) {
@@ -77,9 +97,16 @@ export function loadSearch(): Promise<Searcher> {
         return hit;
       },
       load: loadItems,
+      async brief(ranked, from, to) {
+        // A page the digest lacks (a stale digest) falls back to its own data.
+        const items = digest ? briefItems(ranked, from, to, digest) : [];
+        return items.length === Math.min(to, ranked.length) - from ? items : loadItems(ranked, from, to);
+      },
       preload(raw) {
-        const q = normalizeQuery(raw);
-        if (q) pf.preload(q).catch(() => undefined);
+        // Only the words rankPages will search: a particle such as 人 or 要 would fetch an index
+        // chunk no search uses.
+        const words = segmentWords(normalizeQuery(raw));
+        if (words.length) pf.preload(words.join(' ')).catch(() => undefined);
       },
     } satisfies Searcher;
   })();

@@ -74,7 +74,7 @@ export function attachInstant(form: HTMLFormElement, input: HTMLInputElement): v
       // Don't download page data for a query the reader has already typed past.
       if (mine !== seq) return;
       total = ranked.length;
-      items = await s.load(ranked, 0, MAX_ITEMS);
+      items = await s.brief(ranked, 0, MAX_ITEMS);
     } catch (e) {
       console.error('搜索出错：', e);
       if (mine !== seq) return;

@@ -32,7 +32,34 @@ test.describe('header search box', () => {
     const more = panel.getByRole('link', { name: /查看全部结果/ });
     await expect(more).toHaveAttribute('href', `/search/?q=${encodeURIComponent('半夜打电话催收')}`);
     await expect(page.locator('[data-search-box] [role="status"]').first()).toContainText(/找到 \d+ 条结果/);
+    // Titles and matched headings come from the search digest: no page contents are downloaded.
+    expect(searchRequests.some((u) => u.endsWith('/pagefind/pages.json'))).toBe(true);
+    expect(searchRequests.filter((u) => u.includes('/pagefind/fragment/'))).toEqual([]);
     guard.assertClean();
+  });
+
+  test('instant results name the question a chapter answers, linked to its heading', async ({ page }) => {
+    await page.goto('/history/');
+    await page.locator('#header-search').focus();
+    await page.keyboard.insertText('紧急联系人要还钱吗');
+    const heading = headerPanel(page).locator('a[href="/emergency-contacts/#我被填成紧急联系人要替他还钱吗"]');
+    await expect(heading).toBeVisible();
+    await expect(heading).toContainText('紧急联系人');
+    await expect(heading).toContainText('要替他还钱吗');
+    await heading.click();
+    await expect(page).toHaveURL(/\/emergency-contacts\/#/);
+    await expect(page.locator('h2#我被填成紧急联系人要替他还钱吗')).toBeInViewport();
+  });
+
+  test('Pagefind data is sent brotli-compressed to browsers that ask, gzip as built to others', async ({ request }) => {
+    const file = '/pagefind/wasm.unknown.pagefind';
+    const br = await request.get(file, { headers: { 'Accept-Encoding': 'br' } });
+    expect(br.headers()['content-encoding']).toBe('br');
+    // Decoded by the browser, the data starts with Pagefind's marker for "already decompressed".
+    expect((await br.body()).subarray(0, 12).toString('latin1')).toBe('pagefind_dcd');
+    const plain = await request.get(file, { headers: { 'Accept-Encoding': 'identity' } });
+    expect(plain.headers()['content-encoding']).toBeUndefined();
+    expect([...(await plain.body()).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
   });
 
   test('works from the keyboard: ↓ into the results, Esc back, Enter submits to /search/', async ({ page }) => {

@@ -20,8 +20,10 @@ import {
   type SynonymGroup,
 } from '../../src/lib/search/synonyms';
 import { decodeEntities, excerptText, parseExcerpt } from '../../src/lib/search/excerpt';
+import { digestEntry, isDigest, pickHeading, type Digest } from '../../src/lib/search/digest.mjs';
 import { filtersFor, readState, stateToSearch } from '../../src/lib/search/state';
 import {
+  briefItems,
   loadItems,
   pickSubResult,
   rankPages,
@@ -226,9 +228,13 @@ function fakePagefind(pages: Record<string, string>) {
       for (const [url, text] of Object.entries(pages)) {
         if (!words.every((w) => text.includes(w))) continue;
         const score = words.reduce((s, w) => s + text.split(w).length - 1, 0);
+        // Word positions, as Pagefind reports them: the index of each matching space-separated token.
+        const tokens = text.split(/\s+/u);
+        const positions = tokens.flatMap((t, i) => (words.some((w) => t.includes(w)) ? [i] : []));
         results.push({
           id: url,
           score,
+          words: positions,
           data: async () => ({ url, excerpt: text, meta: { title: url } }),
         });
       }
@@ -316,6 +322,71 @@ describe('results', () => {
     const ranked = await rankPages(api, '钱');
     const items = await loadItems(ranked, 1, 2);
     expect(items.map((i) => i.url)).toEqual(['/b/']);
+  });
+});
+
+describe('search digest (instant results without page contents)', () => {
+  const fragment = {
+    url: '/common-problems/',
+    meta: { title: '常见问题' },
+    filters: { 类型: ['章节'] },
+    anchors: [
+      { element: 'h2', id: 'b', text: '第二问？', location: 20 },
+      { element: 'h2', id: 'a', text: ' 第一问？ ', location: 5 },
+      { element: 'a', id: 'cite-1', text: '[1]', location: 7 },
+      { element: 'h2', id: 'notes-title', text: '法律依据', location: 40 },
+      { element: 'h3', text: '没有 id', location: 30 },
+    ],
+  };
+
+  it('keeps url, title, type and the question headings in page order (no notes, links or id-less headings)', () => {
+    expect(digestEntry(fragment)).toEqual(['/common-problems/', '常见问题', '章节', [[5, '第一问？', 'a'], [20, '第二问？', 'b']]]);
+    expect(digestEntry({ url: '/x/' })).toEqual(['/x/', '/x/', '', []]);
+  });
+
+  it('picks the heading most matched words sit under, none when they sit before every heading', () => {
+    const headings = digestEntry(fragment)[3];
+    expect(pickHeading(headings, [6, 21, 22, 25])?.[2]).toBe('b');
+    expect(pickHeading(headings, [6, 21])?.[2]).toBe('a'); // a tie goes to the earlier heading
+    expect(pickHeading(headings, [1, 2, 3])).toBeUndefined();
+    expect(pickHeading([], [1])).toBeUndefined();
+  });
+
+  it('prefers a question that names the reader’s words over a long section that merely uses them', () => {
+    const headings: [number, string, string][] = [
+      [0, '我被填成紧急联系人，要替他还钱吗？', 'must-i-pay'],
+      [50, '我想帮家里人，能做些什么？', 'help'],
+    ];
+    const manyBelowSecond = [51, 55, 60, 61, 70, 80, 90];
+    expect(pickHeading(headings, [3, ...manyBelowSecond], ['紧急', '联系', '钱'])?.[2]).toBe('must-i-pay');
+    expect(pickHeading(headings, [3, ...manyBelowSecond], [])?.[2]).toBe('help');
+    expect(pickHeading(headings, [], ['钱'])?.[2]).toBe('must-i-pay');
+  });
+
+  it('refuses a digest of the wrong shape', () => {
+    expect(isDigest({ p1: ['/a/', 'A', '章节', []] })).toBe(true);
+    for (const bad of [null, [], 'x', { p1: ['/a/', 'A'] }, { p1: ['/a/', 1, '章节', []] }]) expect(isDigest(bad)).toBe(false);
+  });
+
+  it('turns ranked pages into titles and matched headings from the digest alone', async () => {
+    const { api } = fakePagefind({ '/p/': '开头 说明 半夜 电话 问题 上门 上门 上门', '/q/': '上门' });
+    const ranked = await rankPages(api, '上门');
+    const digest: Digest = {
+      '/p/': ['/p/', '页面P', '章节', [[0, '开头？', 'start'], [4, '上门吗？', 'visit']]],
+      '/q/': ['/q/', '页面Q', '判断', []],
+    };
+    expect(briefItems(ranked, 0, 5, digest)).toEqual([
+      { url: '/p/', title: '页面P', kind: '章节', heading: { title: '上门吗？', url: '/p/#visit' }, excerpt: [] },
+      { url: '/q/', title: '页面Q', kind: '判断', heading: undefined, excerpt: [] },
+    ]);
+    // A page the digest does not know is left out (the caller then loads page data instead).
+    expect(briefItems(ranked, 0, 5, { '/q/': digest['/q/']! }).map((i) => i.url)).toEqual(['/q/']);
+  });
+
+  it('collects word positions from the single-word searches too', async () => {
+    const { api } = fakePagefind({ '/p/': '半夜 电话 其他 上门' });
+    const [hit] = await rankPages(api, '半夜上门');
+    expect([...hit!.locations].sort()).toEqual([0, 3]);
   });
 });
 

@@ -13,6 +13,7 @@ import { normalizeQuery, segmentWords } from './normalize';
 import { queryVariants, type SynonymIndex } from './synonyms';
 import { parseExcerpt, type ExcerptPart } from './excerpt';
 import type { PagefindFilters } from './state';
+import { FRAME_HEADINGS, pickHeading, type Digest } from './digest.mjs';
 
 export interface PagefindAnchor {
   element: string;
@@ -40,6 +41,8 @@ export interface PagefindData {
 export interface PagefindHit {
   id: string;
   score: number;
+  /** Positions of the matched words on the page. */
+  words?: number[];
   data(): Promise<PagefindData>;
 }
 
@@ -52,6 +55,10 @@ export interface RankedHit {
   id: string;
   score: number;
   hit: PagefindHit;
+  /** Positions of every word any of the query's searches matched on the page. */
+  locations: Set<number>;
+  /** The words searched (shared by every hit of one query). */
+  terms: readonly string[];
 }
 
 export interface SearchItem {
@@ -89,7 +96,7 @@ function mergeMax(into: Map<string, RankedHit>, hits: readonly PagefindHit[], we
   for (const hit of hits) {
     const score = hit.score * weight;
     const prev = into.get(hit.id);
-    if (!prev || prev.score < score) into.set(hit.id, { id: hit.id, score, hit });
+    if (!prev || prev.score < score) into.set(hit.id, { id: hit.id, score, hit, locations: new Set(), terms: [] });
   }
 }
 
@@ -147,10 +154,18 @@ export async function rankPages(api: PagefindApi, raw: string, opts: RankOptions
       if (whole.has(id) || p.found * 2 <= words.length) continue;
       const score = p.score * missingWordFactor ** missing * weight;
       const prev = ranked.get(id);
-      if (!prev || prev.score < score) ranked.set(id, { id, score, hit: p.hit });
+      if (!prev || prev.score < score) ranked.set(id, { id, score, hit: p.hit, locations: new Set(), terms: [] });
     }
   });
 
+  // Where the words sit on each page, from every search that found it: picks the question heading
+  // shown under the page without loading the page's contents (briefItems).
+  const all = [...whole.values()].map((r) => r.hit).concat([...perWord.values()].flat());
+  for (const hit of all) {
+    const r = ranked.get(hit.id);
+    if (r) for (const loc of hit.words ?? []) r.locations.add(loc);
+  }
+  for (const r of ranked.values()) r.terms = allWords;
   return [...ranked.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
 
@@ -158,8 +173,6 @@ function subScore(s: PagefindSubResult): number {
   return (s.weighted_locations ?? []).reduce((sum, l) => sum + l.balanced_score, 0) || (s.locations?.length ?? 0);
 }
 
-/** Headings that frame a page rather than ask a question; never shown as the matching question. */
-const FRAME_HEADINGS: ReadonlySet<string> = new Set(['法律依据', '下一步', '本页问题', '你可以这样说']);
 
 /**
  * The sub-result to show under a page: the best-matching section that starts at a question
@@ -185,6 +198,20 @@ export function toItem(data: PagefindData): SearchItem {
     heading,
     excerpt: parseExcerpt(sub?.excerpt || data.excerpt || ''),
   };
+}
+
+/**
+ * Title, type and matched question heading of ranked pages [from, to), from the search digest
+ * alone: no page contents are downloaded. Pages missing from the digest are left out.
+ */
+export function briefItems(ranked: readonly RankedHit[], from: number, to: number, digest: Digest): SearchItem[] {
+  return ranked.slice(from, to).flatMap((r) => {
+    const entry = digest[r.id];
+    if (!entry) return [];
+    const [url, title, kind, headings] = entry;
+    const h = pickHeading(headings, r.locations, r.terms);
+    return [{ url, title, kind: kind || undefined, heading: h ? { title: h[1], url: `${url}#${h[2]}` } : undefined, excerpt: [] }];
+  });
 }
 
 /** Loads the contents of ranked pages [from, to). */
