@@ -24,7 +24,9 @@ function astro(cwd: string, cmd: 'sync' | 'build') {
   const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), cmd], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    // OG_IMAGES=0: these builds test content errors; link-preview images (drawn from the start of a
+    // build, src/integrations/og-images.ts) would only keep each failing build busy for seconds.
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', OG_IMAGES: '0' },
     timeout: 240_000,
   });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
