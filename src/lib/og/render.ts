@@ -74,6 +74,8 @@ class Drawer {
   #open = 0;
   #drawn = 0;
   #started = 0;
+  /** Why the worker died, if it did: later images fail at once instead of waiting forever. */
+  #failure: unknown;
 
   constructor(readonly fonts: ReturnType<typeof fontSlices>) {}
 
@@ -90,6 +92,7 @@ class Drawer {
   }
 
   draw(file: string, tree: unknown): Promise<Buffer> {
+    if (this.#failure !== undefined) return Promise.reject(this.#failure);
     const worker = this.#start();
     const id = this.#nextId++;
     this.#drawn++;
@@ -111,9 +114,15 @@ class Drawer {
       if (png) job?.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
       else job?.reject(new Error(error));
     });
-    worker.on('error', (e) => {
+    const fail = (e: unknown) => {
+      this.#failure ??= e;
       for (const job of this.#waiting.values()) job.reject(e);
       this.#waiting.clear();
+    };
+    worker.on('error', fail);
+    // terminate() only comes when nothing is waiting; any other exit leaves images unanswered.
+    worker.on('exit', (code) => {
+      if (this.#waiting.size) fail(new Error(`the drawing worker stopped (exit code ${code})`));
     });
     this.#worker = worker;
     return worker;
