@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { median } from './lib/stats.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -67,10 +68,6 @@ try {
     if (!json) console.error(`round ${r + 1}/${rounds}: none ${times.none.at(-1).toFixed(2)} s, cold ${times.cold.at(-1).toFixed(2)} s, warm ${times.warm.at(-1).toFixed(2)} s`);
   }
   const drawings = readdirSync(cache).filter((f) => f.endsWith('.png')).length;
-  const median = (xs) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  };
   const none = median(times.none);
   const result = {
     rounds,

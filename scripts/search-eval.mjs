@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, systemChromium } from './browser-path.mjs';
+import { median } from './lib/stats.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -126,11 +127,6 @@ async function searchRaw(page, q) {
  * Bytes of a set of responses ([body, headers] each): `bytes` as over HTTP/2 — bodies plus one
  * response's headers — and `http1` with every response's headers.
  */
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
 function wire(responses) {
   const body = responses.reduce((a, [b]) => a + b, 0);
   const headers = responses.map(([, h]) => h);

@@ -1,8 +1,8 @@
 /**
  * Encodes 8-bit RGBA pixels as a PNG. resvg's own encoder compresses hard and took longer than
- * drawing the image; these flat-coloured cards need no row filters, and zlib level 3 already makes
- * them smaller than resvg's files, in a third of the time. Plain JavaScript: the drawing worker
- * (draw-worker.mjs) loads it outside Vite's bundle.
+ * drawing the image; these flat-coloured cards need no row filters, and zlib level 3 gives files of
+ * about the same size as resvg's (44.8 KB against 44.1 KB on average) in a third of the time.
+ * Plain JavaScript: the drawing worker (draw-worker.mjs) loads it outside Vite's bundle.
  */
 import { crc32, deflateSync } from 'node:zlib';
 

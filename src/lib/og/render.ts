@@ -33,7 +33,7 @@ function fontPackage(): FontPackage {
   return { dir: dirname(pkgJson), version: (JSON.parse(readFileSync(pkgJson, 'utf8')) as { version: string }).version };
 }
 
-export function cacheDir(): string {
+function cacheDir(): string {
   return process.env.OG_CACHE_DIR ?? join(process.cwd(), 'node_modules/.cache/og');
 }
 
