@@ -26,7 +26,7 @@ const limit = option('limit', 30);
 const json = args.includes('--json');
 
 const dir = mkdtempSync(join(tmpdir(), 'cuishou-og-'));
-for (const f of ['src', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+for (const f of ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
   cpSync(join(root, f), join(dir, f), { recursive: true });
 }
 symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
